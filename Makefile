@@ -1,0 +1,76 @@
+# Municipal Partnership Lab. The two commands a newcomer needs:
+#   make lab    set up (first time) and open the course in JupyterLab
+#   make test   set up (first time) and run every test
+# Python 3.11 must be on the PATH as python3 (or set PYTHON=...).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+# The fixed date and an empty work folder make notebook outputs the same on every run.
+export MUNICIPAL_LAB_TODAY := 2026-06-01
+
+.PHONY: lab test test-fast book notebooks bench lint requirements clean browser-deps help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make lab        open the course in JupyterLab (sets up .venv the first time)"
+	@echo "make test       run every test: unit, widget, notebooks (nbval), book build, offline browser"
+	@echo "make test-fast  the tests without the book build and the browser"
+	@echo "make book       build the HTML book into _build/html"
+	@echo "make notebooks  re-execute the lab notebooks and store their outputs"
+	@echo "make bench      print performance figures"
+	@echo "make lint       ruff"
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
+
+NOTEBOOKS = $(shell $(PY) -m tools.course)
+
+test: $(STAMP) browser-deps
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval
+
+test-fast: $(STAMP)
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval -m "not book and not browser"
+
+# Chromium from Debian for the offline browser test (CI runs as root; elsewhere use sudo or
+# install it yourself: the test says what is missing).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is not installed: the browser test will say so (Debian/Ubuntu: sudo apt-get install chromium)"; fi; }
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+notebooks: $(STAMP)
+	$(PY) -m tools.execute_notebooks
+
+bench: $(STAMP)
+	$(PY) -m tools.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check exercises tools tests
+
+# Re-pin after editing requirements.in / requirements-dev.in (needs the network to PyPI).
+requirements: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	sed -i 's#^-e file:.*#-e .#' requirements.txt
+	grep -v '^-e' requirements.txt > .constraints.tmp
+	sed 's#^-c requirements.txt#-c .constraints.tmp#' requirements-dev.in > .requirements-dev.tmp.in
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o .requirements-dev.tmp .requirements-dev.tmp.in
+	{ echo "-r requirements.txt"; grep -v '^ *#' .requirements-dev.tmp | grep -v '^$$'; } > requirements-dev.txt
+	rm -f .constraints.tmp .requirements-dev.tmp .requirements-dev.tmp.in
+
+clean:
+	rm -rf _build .pytest_cache

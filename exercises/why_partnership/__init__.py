@@ -1,0 +1,6 @@
+"""Module 1 lab: why international municipal partnership? (figures explorer and exercises)."""
+
+from exercises.why_partnership import tasks
+from exercises.why_partnership.widget import cooperation_kinds, explorer, quoting_figures
+
+__all__ = ["cooperation_kinds", "explorer", "quoting_figures", "tasks"]

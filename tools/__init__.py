@@ -1,0 +1,1 @@
+"""Developer tools: the course outline, notebook execution, benchmarks."""

@@ -33,7 +33,8 @@ def img_html(fig, alt: str, css_class: str = "mpl-chart") -> str:
 
 def bar_chart(labels: list[str], values: list[float], title: str, ylabel: str):
     fig, ax = plt.subplots(figsize=(6.4, 3.2))
-    bars = ax.bar(range(len(values)), values, color="#0550ae")
+    bars = ax.bar(range(len(values)), values, color="#0550ae", width=0.6)
+    ax.set_xlim(-0.5 - max(0, 3 - len(values)) / 2, len(values) - 0.5 + max(0, 3 - len(values)) / 2)
     ax.set_xticks(range(len(labels)), labels, rotation=0, fontsize=8)
     ax.set_title(title, fontsize=10)
     ax.set_ylabel(ylabel, fontsize=9)

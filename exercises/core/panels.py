@@ -30,6 +30,7 @@ def show(target: w.HTML, *messages: Message) -> None:
 def notices_html() -> w.HTML:
     """Queued notices (a damaged file set aside...), shown once at the top of a lab."""
     box = w.HTML()
+    store.load()  # reading the portfolio is what finds (and sets aside) a damaged file
     pending = store.take_notices()
     if pending:
         show(box, *(info(n) for n in pending))
@@ -78,7 +79,8 @@ class ExercisePanel(PlainRepr, w.VBox):
         self.check_button.on_click(lambda _b: self.on_check())
         self.hint_button.on_click(lambda _b: self.on_hint())
         self.solution_button.on_click(lambda _b: self.on_solution())
-        children: list[w.Widget] = [heading(t(task.title), 4)]
+        # No heading here: the notebook's own heading names the exercise (and the book's contents).
+        children: list[w.Widget] = []
         if intro:
             children.append(w.HTML(f"<p>{html.escape(intro)}</p>"))
         children += [*inputs, w.HBox([self.check_button, self.hint_button, self.solution_button]), self.feedback]
@@ -167,6 +169,8 @@ class MyWorkPanel(PlainRepr, w.VBox):
         if not files:
             return
         data = bytes(files[0]["content"])
+        # Clear the upload, so choosing the same file again (after "Keep the work here") is seen.
+        self.upload.value = ()
         self.restore(data)
 
     def restore(self, data: bytes, *, replace_newer: bool = False) -> None:

@@ -76,9 +76,11 @@ def to_whole_number(raw: object) -> int:
 def share_percent(part: object, whole: object) -> Share:
     """``part`` as a percentage of ``whole``, one decimal place, rounded half up.
 
-    Raises ``ShareError`` when the inputs cannot be a count of hromadas (empty, negative,
-    a part larger than the whole).
+    Raises ``ShareError`` when the inputs cannot be a count of hromadas (either one empty,
+    negative, a part larger than the whole).
     """
+    if any(x is None or str(x).strip() == "" for x in (part, whole)):
+        raise ShareError("missing")
     p, w = to_whole_number(part), to_whole_number(whole)
     if w == 0 and p == 0:
         raise ShareError("missing")

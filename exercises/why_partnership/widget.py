@@ -93,7 +93,7 @@ class Explorer(PlainRepr, w.VBox):
 
     def update_share(self) -> None:
         try:
-            share = model.share_percent(self.part.value or 0, self.whole.value or 0)
+            share = model.share_percent(self.part.value, self.whole.value)
         except model.ShareError as err:
             message = t(f"m1.share.error.{err.code}")
             show(self.result, info(message) if err.code == "missing" else input_error(message))

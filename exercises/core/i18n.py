@@ -4,6 +4,9 @@ Why: the course will get a Ukrainian edition. Keeping every trainee-facing strin
 catalogue (``locales/<code>.json``) means that edition only adds a file. A ``pseudo`` locale
 transforms every English message (accented letters, wrapped in ⟦ ⟧) so a test can prove that
 no widget shows a raw English string that bypassed the catalogue.
+
+Each lab keeps its messages beside its code (``exercises/<lab>/locales/<code>.json``); the
+catalogue of a locale is all of them merged, and a key defined twice is an error.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ LOCALE_ENV = "MUNICIPAL_LAB_LANG"
 DEFAULT_LOCALE = "en"
 PSEUDO_LOCALE = "pseudo"
 LOCALES_DIR = Path(__file__).with_name("locales")
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 _chosen: dict[str, str | None] = {"locale": None}
 
@@ -30,6 +34,13 @@ _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 
 class MissingMessage(KeyError):
     """A key used in code has no message in the English catalogue (a bug, caught by tests)."""
+
+
+def catalogue_files(code: str) -> list[Path]:
+    """The files that make up one locale: the core's, then each lab's."""
+    core = LOCALES_DIR / f"{code}.json"
+    labs = sorted(p for p in PACKAGE_DIR.glob(f"*/locales/{code}.json") if p.parent != LOCALES_DIR)
+    return [p for p in [core, *labs] if p.exists()]
 
 
 def available_locales() -> list[str]:
@@ -52,10 +63,14 @@ def get_locale() -> str:
 @cache
 def catalogue(code: str = DEFAULT_LOCALE) -> dict[str, str]:
     """The messages of one locale, read as UTF-8 (Cyrillic on every platform)."""
-    path = LOCALES_DIR / f"{code}.json"
-    if not path.exists():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    merged: dict[str, str] = {}
+    for path in catalogue_files(code):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        twice = sorted(part.keys() & merged.keys())
+        if twice:
+            raise ValueError(f"{path}: keys already defined in another catalogue file: {twice}")
+        merged.update(part)
+    return merged
 
 
 def pseudo(text: str) -> str:

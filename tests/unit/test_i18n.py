@@ -102,3 +102,18 @@ def test_unknown_key_and_unknown_locale_fail_loudly():
 def test_locale_from_environment(monkeypatch):
     monkeypatch.setenv(i18n.LOCALE_ENV, "pseudo")
     assert i18n.t("core.panel.check") == i18n.pseudo("Check")
+
+
+def test_a_key_defined_in_two_catalogue_files_is_an_error(monkeypatch, tmp_path):
+    (tmp_path / "core" / "locales").mkdir(parents=True)
+    (tmp_path / "lab" / "locales").mkdir(parents=True)
+    (tmp_path / "core" / "locales" / "en.json").write_text('{"x.y": "one"}', encoding="utf-8")
+    (tmp_path / "lab" / "locales" / "en.json").write_text('{"x.y": "two"}', encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALES_DIR", tmp_path / "core" / "locales")
+    monkeypatch.setattr(i18n, "PACKAGE_DIR", tmp_path)
+    i18n.catalogue.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="already defined"):
+            i18n.catalogue("en")
+    finally:
+        i18n.catalogue.cache_clear()

@@ -24,7 +24,8 @@ def test_rounding_is_half_up_not_bankers():
 
 @pytest.mark.parametrize(
     ("part", "whole", "code"),
-    [(0, 0, "missing"), ("", "", "missing"), ("356", "", "missing"), (None, 10, "missing"), (5, 0, "zero_whole"), (-1, 10, "negative"),
+    [(0, 0, "missing"), ("", "", "missing"), ("356", "", "missing"), (None, 10, "missing"),
+     (5, 0, "zero_whole"), (-1, 10, "negative"),
      (11, 10, "part_larger"), ("abc", 10, "not_a_number"), ("3.5", 10, "not_whole"), (True, 10, "not_a_number")],
 )
 def test_share_percent_refuses_impossible_counts(part, whole, code):

@@ -18,7 +18,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 def png_bytes(fig) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight", metadata={"Software": None})
+    # A fixed layout (no bbox_inches="tight", which draws the figure twice) keeps a redraw fast.
+    fig.savefig(buffer, format="png", dpi=96, metadata={"Software": None})
     plt.close(fig)
     return buffer.getvalue()
 
@@ -41,4 +42,5 @@ def bar_chart(labels: list[str], values: list[float], title: str, ylabel: str):
     ax.bar_label(bars, labels=[f"{v:,.0f}" if v >= 100 else f"{v:g}" for v in values], fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     ax.margins(y=0.15)
+    fig.subplots_adjust(left=0.12, right=0.97, top=0.88, bottom=0.15)
     return fig

@@ -83,7 +83,8 @@ class Task:
     ``checker`` takes the trainee's answer (never the placeholder) and returns an outcome;
     ``hints`` and ``solution`` are catalogue keys. ``right_answers`` and ``wrong_answers``
     are examples every task must carry: tests run them through ``check`` for every task in
-    the registry, so a new task is tested without anyone remembering to.
+    the registry, so a new task is tested without anyone remembering to. Either may be a
+    function returning the examples, for tasks whose examples come from the course data.
     """
 
     id: str
@@ -92,8 +93,8 @@ class Task:
     checker: Callable[[Any], Outcome]
     hints: Sequence[str]
     solution_key: str
-    right_answers: Sequence[Any] = ()
-    wrong_answers: Sequence[Any] = ()
+    right_answers: Sequence[Any] | Callable[[], Sequence[Any]] = ()
+    wrong_answers: Sequence[Any] | Callable[[], Sequence[Any]] = ()
     prompt: str | None = None
     _hints_shown: int = field(default=0, init=False, repr=False)
 
@@ -133,6 +134,12 @@ class Task:
     def solution(self) -> Message:
         store.record_help(self.id, "solution_seen", True)
         return Message("solution", t(self.solution_key))
+
+    def examples(self) -> tuple[list[Any], list[Any]]:
+        """(right answers, wrong answers): the examples the tests run through ``check``."""
+        right = self.right_answers() if callable(self.right_answers) else self.right_answers
+        wrong = self.wrong_answers() if callable(self.wrong_answers) else self.wrong_answers
+        return list(right), list(wrong)
 
     @property
     def hint_count(self) -> int:

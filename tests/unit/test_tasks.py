@@ -46,16 +46,18 @@ def test_the_registry_holds_every_lab_task():
 
 @pytest.mark.parametrize("task", TASKS, ids=lambda t: t.id)
 def test_every_task_accepts_its_right_answers(task):
-    assert task.right_answers, f"{task.id} has no example of a right answer"
-    for answer in task.right_answers:
+    right, _ = task.examples()
+    assert right, f"{task.id} has no example of a right answer"
+    for answer in right:
         outcome = task.check(answer)
         assert isinstance(outcome, Correct), (answer, outcome)
 
 
 @pytest.mark.parametrize("task", TASKS, ids=lambda t: t.id)
 def test_every_task_rejects_its_wrong_answers_with_a_message(task):
-    assert task.wrong_answers, f"{task.id} has no example of a wrong answer"
-    for answer in task.wrong_answers:
+    _, wrong = task.examples()
+    assert wrong, f"{task.id} has no example of a wrong answer"
+    for answer in wrong:
         outcome = task.check(answer)
         assert isinstance(outcome, Incorrect), (answer, outcome)
         assert outcome.text.strip(), f"{task.id}: no explanation for {answer!r}"
@@ -70,7 +72,7 @@ def test_every_task_treats_the_placeholder_as_not_attempted(task):
 @pytest.mark.parametrize("task", TASKS, ids=lambda t: t.id)
 def test_wrong_feedback_never_quotes_the_solution(task):
     solution = task.solution().text
-    for answer in task.wrong_answers:
+    for answer in task.examples()[1]:
         assert task.check(answer).text != solution
 
 

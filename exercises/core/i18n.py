@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import string
 from functools import cache
 from pathlib import Path
 
@@ -79,6 +80,14 @@ def pseudo(text: str) -> str:
     return "⟦" + "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts) + "⟧"
 
 
+class _MarkValues(string.Formatter):
+    """Pseudo locale: wrap every value filled into a message in ‹ › (names, numbers: data,
+    not wording), so the test can tell them from untranslated text."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        return "‹" + super().format_field(value, format_spec) + "›"
+
+
 def t(key: str, /, **params: object) -> str:
     """The message for ``key`` in the current locale, with ``{params}`` filled in.
 
@@ -89,7 +98,7 @@ def t(key: str, /, **params: object) -> str:
         raise MissingMessage(key)
     code = get_locale()
     if code == PSEUDO_LOCALE:
-        template = pseudo(english[key])
+        return _MarkValues().format(pseudo(english[key]), **params)
     else:
         template = catalogue(code).get(key, english[key])
     return template.format(**params) if params else template

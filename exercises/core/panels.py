@@ -47,6 +47,15 @@ class PlainRepr:
         return f"<{t(self.plain_key)}>"
 
 
+def mark_data(widget: w.Widget, *parts: str) -> w.Widget:
+    """Mark which parts of a widget show data (place, country and programme names from data/),
+    not course wording: ``"value"``, ``"options"`` or ``"description"``. Data is not translated
+    through the catalogue; the pseudo-locale test skips exactly these parts."""
+    for part in parts or ("value",):
+        widget.add_class(f"mpl-data-{part}")
+    return widget
+
+
 def heading(text: str, level: int = 3) -> w.HTML:
     return w.HTML(f"<h{level} class='mpl-heading'>{html.escape(text)}</h{level}>")
 

@@ -470,7 +470,7 @@ def group_rules(home: Place, towns: pd.DataFrame, settings: Settings) -> list[Ru
     as an eligible country only if the trainee confirmed Ukraine takes part in CERV."""
     results = []
     partner_countries = set(towns["country"]) - {HOME_COUNTRY} if len(towns) else set()
-    eu_countries = {c for c, eu in zip(towns["country"], towns["eu_member"], strict=True) if eu} if len(towns) else set()
+    eu_countries = set(towns.loc[towns["eu_member"].astype(bool), "country"]) if len(towns) else set()
     home_counts = settings.ukraine_in_cerv is True
     countries = partner_countries | ({HOME_COUNTRY} if home_counts else set())
     applicants = len(towns) + (1 if home_counts else 0)

@@ -16,7 +16,8 @@ LAB = "partner_selection"
 
 # q1 -------------------------------------------------------------------------------------
 # Real towns from the course's cases (GeoNames ids: names alone are ambiguous, e.g. Bergen).
-Q1_TOWNS = (3081368, 2959083, 729134, 3161732, 618120, 2835482)  # Wrocław, Ahrensburg, Mezdra, Bergen (NO), Căușeni, Schwäbisch Gmünd
+# Wrocław, Ahrensburg, Mezdra, Bergen (Norway), Căușeni, Schwäbisch Gmünd
+Q1_TOWNS = (3081368, 2959083, 729134, 3161732, 618120, 2835482)
 
 
 def _town_ids(answer: object, allowed: Iterable[int] | None = None) -> list[int]:
@@ -40,9 +41,27 @@ def _town_ids(answer: object, allowed: Iterable[int] | None = None) -> list[int]
             ids.append(named[model.fold(item)])
         elif isinstance(item, str) and item.strip().isdigit():
             ids.append(int(item))
+        elif isinstance(item, str) and allowed is None:
+            ids.append(_resolve_name(item))
         else:
-            raise AnswerError(t("m4.answer.unknown_town", town=str(item)))
+            raise AnswerError(t("m4.answer.not_in_exercise", town=str(item)))
     return ids
+
+
+def _resolve_name(name: str) -> int:
+    """A town typed by name: it must name exactly one place (any country but Ukraine)."""
+    try:
+        found = model.search(name, country=None, limit=50)
+    except model.ModelInputError as err:
+        raise AnswerError(t("m4.answer.unknown_town", town=name)) from err
+    exact = [p for p in found if model.fold(name).strip() in {model.fold(p.name), model.fold(p.name_uk)}
+             and p.country != model.HOME_COUNTRY]
+    if len(exact) == 1:
+        return exact[0].geonameid
+    if not exact:
+        raise AnswerError(t("m4.answer.unknown_town", town=name))
+    examples = ", ".join(f"{p.geonameid} ({p.name}, {p.country_name})" for p in exact[:3])
+    raise AnswerError(t("m4.answer.ambiguous_town", town=name, examples=examples))
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +157,7 @@ q2 = Task(
     checker=_check_q2,
     hints=["m4.q2.hint1", "m4.q2.hint2", "m4.q2.hint3"],
     solution_key="m4.q2.solution",
-    right_answers=lambda: [q2_example()],
+    right_answers=lambda: [q2_example(), ["Przemyśl", "Michalovce", "Suceava"]],
     wrong_answers=lambda: [
         q2_example()[:2],  # too few
         q2_example()[:2] + [q2_example()[0]],  # a town twice
@@ -146,6 +165,7 @@ q2 = Task(
         q2_example()[:2] + [2835482],  # Schwäbisch Gmünd: over 1,000 km
         q2_example()[:2] + [765876],  # Lublin: over 100,000 inhabitants
         [99999999],
+        ["Przemyśl", "Bergen", "Suceava"],  # a name that is several places
     ],
 )
 

@@ -14,7 +14,7 @@ import pandas as pd
 from exercises.core import charts, store
 from exercises.core.feedback import Message, info, input_error
 from exercises.core.i18n import t
-from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, heading, notices_html, show
+from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, heading, mark_data, notices_html, show
 from exercises.partner_selection import model, tasks
 
 LAB = tasks.LAB
@@ -63,8 +63,8 @@ class PartnerExplorer(PlainRepr, w.VBox):
         progs = model.programmes()
         self.programme = w.Dropdown(options=[(n, i) for i, n in progs["name"].items()], value="none",
                                     description=t("m4.programme.label"), style=WIDE, layout=w.Layout(width="auto"))
-        self.programme_info = w.HTML()
-        self.programme_info.add_class("mpl-data")
+        mark_data(self.programme, "options")
+        self.programme_info = mark_data(w.HTML())
         self.cerv = w.ToggleButtons(options=[(t("m4.cerv.unknown"), "unknown"), (t("m4.cerv.yes"), "yes"),
                                              (t("m4.cerv.no"), "no")], value="unknown",
                                     description=t("m4.cerv.label"), style=WIDE,
@@ -73,6 +73,7 @@ class PartnerExplorer(PlainRepr, w.VBox):
         pl_regions = pl_regions[pl_regions["code"].str.startswith("PL.")]
         self.polish_regions = w.SelectMultiple(options=[(r.name, r.code) for r in pl_regions.itertuples()],
                                                rows=6, description=t("m4.interreg.regions"), style=WIDE)
+        mark_data(self.polish_regions, "options")
         self.switches = w.VBox([self.cerv, self.polish_regions])
         # -- filters
         countries = model.data.load("countries")
@@ -85,6 +86,8 @@ class PartnerExplorer(PlainRepr, w.VBox):
                               continuous_update=False, style=WIDE)
         self.max_km = w.Text(value="", description=t("m4.filter.max_km"), placeholder=t("m4.filter.no_limit"),
                              continuous_update=False, style=WIDE)
+        mark_data(self.countries, "options")
+        mark_data(self.matches, "options")
         self.filter_error = w.HTML()
         # -- weights (labelled number boxes: a slider handle has no accessible name)
         defaults = model.default_weights()
@@ -94,8 +97,7 @@ class PartnerExplorer(PlainRepr, w.VBox):
         self.weight_error = w.HTML()
         # -- results
         self.summary = w.HTML()
-        self.table = w.HTML()
-        self.table.add_class("mpl-data")
+        self.table = mark_data(w.HTML())
         self.prev_button = w.Button(description=t("m4.page.prev"), icon="arrow-left")
         self.next_button = w.Button(description=t("m4.page.next"), icon="arrow-right")
         self.page_label = w.HTML()
@@ -103,11 +105,10 @@ class PartnerExplorer(PlainRepr, w.VBox):
         self.map = w.HTML()
         self.what_if = w.Dropdown(options=[(f"{_label(c)} ({c})", c) for c in model.measured_codes()],
                                   description=t("m4.whatif.label"), style=WIDE)
-        self.what_if_out = w.HTML()
-        self.what_if_out.add_class("mpl-data")
+        self.what_if_out = mark_data(w.HTML())
         # -- shortlist
-        self.add_choice = w.Dropdown(options=[], description=t("m4.shortlist.add_label"), style=WIDE,
-                                     layout=w.Layout(width="auto"))
+        self.add_choice = mark_data(w.Dropdown(options=[], description=t("m4.shortlist.add_label"), style=WIDE,
+                                               layout=w.Layout(width="auto")), "options")
         self.add_button = w.Button(description=t("m4.shortlist.add"), icon="plus")
         self.shortlist_box = w.VBox()
         self.shortlist_rules = w.HTML()
@@ -241,7 +242,9 @@ class PartnerExplorer(PlainRepr, w.VBox):
                                     (home.population if home.population > 0 else ""))
         self._busy = was_busy
         self.home_error.value = ""
-        self.home_info.value = f"<p>{html.escape(t('m4.home.chosen', name=home.label, region=home.region_name or '—', population=self._pop_text(home.population)))}</p>"
+        chosen = t("m4.home.chosen", name=home.label, region=home.region_name or "—",
+                   population=self._pop_text(home.population))
+        self.home_info.value = f"<p>{html.escape(chosen)}</p>"
         self.page = 0
         self.refresh()
 
@@ -275,8 +278,8 @@ class PartnerExplorer(PlainRepr, w.VBox):
         self.cerv.layout.display = "flex" if is_cerv else "none"
         self.polish_regions.layout.display = "flex" if is_interreg else "none"
         row = model.programmes().loc[prog]
-        self.programme_info.value = (f"<p>{html.escape(row['summary'])} <a href='{html.escape(row['url'], quote=True)}' "
-                                     f"target='_blank' rel='noopener'>{html.escape(row['source'])}</a></p>")
+        link = f"<a href='{html.escape(row['url'], quote=True)}' target='_blank' rel='noopener'>"
+        self.programme_info.value = f"<p>{html.escape(row['summary'])} {link}{html.escape(row['source'])}</a></p>"
         for area in (self.filter_error, self.weight_error, self.home_error):
             area.value = ""
         try:
@@ -301,7 +304,8 @@ class PartnerExplorer(PlainRepr, w.VBox):
         messages = [info(t("m4.results.count", count=f"{total:,}"))]
         for r in model.hromada_rules(home, settings):
             if r.status == model.FAIL:
-                messages.append(input_error(t("m4.rule.hromada_fail", region=r.params.get("region") or "—", note=r.note)))
+                region = r.params.get("region") or "—"
+                messages.append(input_error(t("m4.rule.hromada_fail", region=region, note=r.note)))
         unknown = int((pool.frame["rule_status"] == model.UNKNOWN).sum())
         if unknown:
             messages.append(info(t("m4.results.unknown", count=f"{unknown:,}")))
@@ -443,7 +447,8 @@ class PartnerExplorer(PlainRepr, w.VBox):
         rows.append(w.HBox(head))
         for gid in self.shortlist:
             p = model.place(gid)
-            cells: list[w.Widget] = [w.HTML(html.escape(f"{p.name} ({p.country})"), layout=w.Layout(width="220px"))]
+            cells: list[w.Widget] = [mark_data(w.HTML(html.escape(f"{p.name} ({p.country})"),
+                                                       layout=w.Layout(width="220px")))]
             for code in model.soft_codes():
                 box = w.BoundedIntText(value=self.soft.get(gid, {}).get(code, 0), min=0, max=model.SOFT_MAX,
                                        description=code, description_allow_html=False,
@@ -451,12 +456,13 @@ class PartnerExplorer(PlainRepr, w.VBox):
                                        layout=w.Layout(width="70px"), style={"description_width": "24px"})
                 box.observe(lambda c, g=gid, k=code: self._set_soft(g, k, c["new"]), names="value")
                 cells.append(box)
-            remove = w.Button(description=t("m4.shortlist.remove"), icon="trash", tooltip=t("m4.shortlist.remove_tip", town=p.name),
-                              layout=w.Layout(width="auto"))
+            remove = w.Button(description=t("m4.shortlist.remove"), icon="trash",
+                              tooltip=t("m4.shortlist.remove_tip", town=p.name), layout=w.Layout(width="auto"))
             remove.on_click(lambda _b, g=gid: self.remove(g))
             cells.append(remove)
             rows.append(w.HBox(cells))
-        self.shortlist_box.children = rows if self.shortlist else [w.HTML(f"<p>{html.escape(t('m4.shortlist.empty'))}</p>")]
+        empty = [w.HTML(f"<p>{html.escape(t('m4.shortlist.empty'))}</p>")]
+        self.shortlist_box.children = rows if self.shortlist else empty
         self.render_shortlist_scores()
 
     def render_shortlist_scores(self) -> None:
@@ -479,8 +485,12 @@ class PartnerExplorer(PlainRepr, w.VBox):
                                    rules=", ".join(t(f"m4.rulekind.{k}") for k in kinds))))
         for r in report.group:
             text = t(f"m4.group.{r.kind}", need=r.params["need"], have=r.params["have"])
-            messages.append(Message("correct", text, title=_status_word(r.status)) if r.status == model.PASS
-                            else input_error(text) if r.status == model.FAIL else info(text + " " + t("m4.group.depends_on_cerv")))
+            if r.status == model.PASS:
+                messages.append(Message("correct", text, title=_status_word(r.status)))
+            elif r.status == model.FAIL:
+                messages.append(input_error(text))
+            else:
+                messages.append(info(text + " " + t("m4.group.depends_on_cerv")))
         order = ", ".join(f"{r.rank}. {r.name} ({r.score:.2f})" for r in scored.itertuples())
         messages.append(info(t("m4.shortlist.order", order=order)))
         show(self.shortlist_rules, *messages)
@@ -520,7 +530,8 @@ def eligibility_exercise() -> ExercisePanel:
     boxes = {}
     for gid in tasks.Q1_TOWNS:
         p = model.place(gid)
-        boxes[gid] = w.Checkbox(value=False, description=f"{p.name} ({p.country_name})", indent=False)
+        boxes[gid] = mark_data(w.Checkbox(value=False, description=f"{p.name} ({p.country_name})", indent=False),
+                               "description")
     panel = ExercisePanel(tasks.q1, list(boxes.values()), lambda: [g for g, b in boxes.items() if b.value],
                           intro=t("m4.q1.prompt"))
     panel.boxes = boxes

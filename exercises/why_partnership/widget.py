@@ -13,7 +13,7 @@ import pandas as pd
 from exercises.core import charts
 from exercises.core.feedback import info, input_error
 from exercises.core.i18n import t
-from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, choice_panel, heading, notices_html, show
+from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, choice_panel, heading, mark_data, notices_html, show
 from exercises.why_partnership import model, tasks
 
 
@@ -53,8 +53,7 @@ class Explorer(PlainRepr, w.VBox):
         options = [(t(f"m1.measure.{m}"), m) for m in model.measures(self.frame)]
         self.measure = w.Dropdown(options=options, value=options[0][1], description=t("m1.explorer.measure"),
                                   style=WIDE, layout=w.Layout(width="max-content"))
-        self.table = w.HTML()
-        self.table.add_class("mpl-data")
+        self.table = mark_data(w.HTML())
         self.chart = w.HTML()
         self.part = w.Text(value="", description=t("m1.share.part"), placeholder=t("m1.share.placeholder"),
                            continuous_update=False, style=WIDE)

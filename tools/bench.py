@@ -52,10 +52,54 @@ def widget_rounds(repeats: int = 20) -> tuple[float, float]:
     return statistics.median(typing), statistics.median(choosing)
 
 
-def book_build() -> float:
+def partner_selection() -> dict[str, float]:
+    """Module 4: load the places, filter and rank all of them for one weight change, and a
+    full widget update (weight changed -> table and chart redrawn)."""
+    from exercises import data
+    from exercises.partner_selection import model
+    from exercises.partner_selection.widget import explorer
+
+    start = time.perf_counter()
+    data._load.cache_clear()
+    frame = data.load("places")
+    load_s = time.perf_counter() - start
+    model.places.cache_clear()
+    model.places()
+    home = model.place(710400)
+    p = model.pool(home, model.Settings())
+    rank_all, rank_top, pool_ms = [], [], []
+    for i in range(10):
+        weights = {**p.settings.weights, "C8": 5.0 + i}
+        start = time.perf_counter()
+        model.rank(p.frame, weights, model.measured_codes())
+        rank_all.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        model.rank(p.frame, weights, model.measured_codes(), top=50)
+        rank_top.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        model.pool(home, model.Settings(max_distance_km=1000 + i))
+        pool_ms.append((time.perf_counter() - start) * 1000)
+    ex = explorer()
+    updates = []
+    for i in range(10):
+        start = time.perf_counter()
+        ex.weights["C8"].value = 10 + i
+        updates.append((time.perf_counter() - start) * 1000)
+    size_mb = (data.DATA_DIR / "places.csv.gz").stat().st_size / 1e6
+    return {"places": len(frame), "file_mb": size_mb, "load_s": load_s, "pool_ms": statistics.median(pool_ms),
+            "rank_all_ms": statistics.median(rank_all), "rank_top_ms": statistics.median(rank_top),
+            "update_ms": statistics.median(updates)}
+
+
+def page_weights(build_dir: Path) -> dict[str, float]:
+    return {p.stem: p.stat().st_size / 1e6 for p in sorted((build_dir / "notebooks").glob("*.html"))}
+
+
+def book_build() -> tuple[float, dict[str, float]]:
     with tempfile.TemporaryDirectory() as out:
-        return _seconds([str(Path(sys.executable).with_name("jupyter-book")), "build", ".", "-W", "-n",
-                         "--keep-going", "--path-output", out])
+        seconds = _seconds([str(Path(sys.executable).with_name("jupyter-book")), "build", ".", "-W", "-n",
+                            "--keep-going", "--path-output", out])
+        return seconds, page_weights(Path(out) / "_build" / "html")
 
 
 def venv_mb() -> float:
@@ -70,7 +114,17 @@ def main() -> int:
     print(f"widget update (figure + chart): {choosing:6.1f} ms  (target < 100 ms)")
     for nb in notebooks():
         print(f"notebook {nb.name:<28}{execute(nb, write=False):5.1f} s  (target < 15 s; kernel start included)")
-    print(f"book build (cold, -W -n):       {book_build():6.1f} s")
+    ps = partner_selection()
+    print(f"places data:                    {ps['places']:,} places, {ps['file_mb']:.1f} MB gz, "
+          f"loaded in {ps['load_s']:.2f} s")
+    print(f"filter all places (new pool):   {ps['pool_ms']:6.1f} ms")
+    print(f"rank all places (weight moved): {ps['rank_all_ms']:6.1f} ms  (target < 50 ms); top 50 only: "
+          f"{ps['rank_top_ms']:.1f} ms")
+    print(f"explorer update (weight moved): {ps['update_ms']:6.1f} ms  (target < 150 ms; table, chart, what-if)")
+    seconds, pages = book_build()
+    print(f"book build (cold, -W -n):       {seconds:6.1f} s")
+    for name, mb in pages.items():
+        print(f"  page weight {name + '.html':<28}{mb:5.2f} MB")
     print(f"venv size:                      {venv_mb():6.0f} MB")
     return 0
 

@@ -353,7 +353,7 @@ def rank(frame: pd.DataFrame, weights: Mapping[str, float], codes: Sequence[str]
     order = candidates[np.lexsort((ids[candidates], distance[candidates], -score[candidates]))]
     if top is not None:
         order = order[:top]
-    out = frame.iloc[order].copy()
+    out = frame.take(order)
     for code in codes:
         out[f"w:{code}"] = parts[code][order]
     out["score"] = score[order]

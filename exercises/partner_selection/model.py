@@ -82,6 +82,19 @@ def soft_codes() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def profiles() -> dict[int, dict[str, int]]:
+    """Illustrative soft-criteria scores for a few named candidates (data/candidate_profiles.csv):
+    a starting point the trainee changes, never facts about the real towns."""
+    frame = data.load("candidate_profiles")
+    return {int(r["geonameid"]): {c: int(r[c]) for c in soft_codes()} for _, r in frame.iterrows()}
+
+
+def cases() -> pd.DataFrame:
+    """Real partnership cases since 2022, with their sources."""
+    return data.load("partnership_cases")
+
+
+@lru_cache(maxsize=1)
 def programmes() -> pd.DataFrame:
     return data.load("programmes").set_index("id")
 
@@ -154,10 +167,24 @@ def search(query: str, country: str | None = HOME_COUNTRY, limit: int = 10) -> l
     return [place(int(gid)) for gid in hits.loc[best, "geonameid"]]
 
 
+def exact_matches(query: str, country: str | None = HOME_COUNTRY) -> list[Place]:
+    """Places that have ``query`` as one of their names (any alphabet, accents optional)."""
+    q = fold(query).strip()
+    frame = places()
+    if country:
+        frame = frame[frame["country"] == country]
+    hits = frame[frame["_search"].str.contains(q, regex=False)]
+    if hits.empty:
+        return []
+    exact = hits[hits["_search"].str.split("|").map(lambda names: q in names).astype(bool)]
+    exact = exact.sort_values(["population", "geonameid"], ascending=[False, True])
+    return [place(int(g)) for g in exact["geonameid"]]
+
+
 def find_one(query: str) -> Place:
     """The one Ukrainian place ``query`` names, or ``ModelInputError`` ('no_match' / 'ambiguous')."""
     matches = search(query, limit=50)
-    exact = [p for p in matches if fold(query).strip() in {fold(p.name), fold(p.name_uk)}]
+    exact = exact_matches(query)
     if len(exact) == 1:
         return exact[0]
     if len(matches) == 1:
@@ -405,13 +432,25 @@ def top_contributor(ranked_row: pd.Series, codes: Sequence[str]) -> str:
     return max(values)[2]
 
 
+def sensitivity_base(p: Pool, code: str) -> tuple[float, bool]:
+    """The weight the what-if factors multiply: the criterion's own, or, when that is 0, the
+    average of the other measured weights (True), so "× 2" still means something."""
+    base = float(p.settings.weights.get(code, 0.0))
+    if base > 0:
+        return base, False
+    others = [float(p.settings.weights.get(c, 0.0)) for c in measured_codes() if c != code]
+    positive = [w for w in others if w > 0]
+    return (sum(positive) / len(positive) if positive else 1.0), True
+
+
 def sensitivity(p: Pool, code: str, factors: Sequence[float] = (0.0, 0.5, 1.0, 2.0, 4.0),
                 top: int = 5) -> list[tuple[float, list[int]]]:
-    """How the top ``top`` change when the weight of ``code`` is multiplied by each factor."""
+    """How the top ``top`` change when the weight of ``code`` is the base weight times each
+    factor (see ``sensitivity_base``: with a weight of 0, factor 0 is the current ranking)."""
     out = []
-    base = p.settings.weights.get(code, 0.0)
+    base, _ = sensitivity_base(p, code)
     for f in factors:
-        weights = {**p.settings.weights, code: base * f if base > 0 else f * 0.1}
+        weights = {**p.settings.weights, code: base * f}
         try:
             ranked = rank(p.frame, weights, measured_codes(), top=top)
         except ModelInputError:

@@ -110,6 +110,8 @@ class PartnerExplorer(PlainRepr, w.VBox):
         self.add_choice = mark_data(w.Dropdown(options=[], description=t("m4.shortlist.add_label"), style=WIDE,
                                                layout=w.Layout(width="auto")), "options")
         self.add_button = w.Button(description=t("m4.shortlist.add"), icon="plus")
+        self.examples_button = w.Button(description=t("m4.shortlist.examples"), icon="list",
+                                        tooltip=t("m4.shortlist.examples_tip"), layout=w.Layout(width="auto"))
         self.shortlist_box = w.VBox()
         self.shortlist_rules = w.HTML()
         self.save_button = w.Button(description=t("m4.shortlist.save"), icon="save", button_style="primary")
@@ -136,6 +138,7 @@ class PartnerExplorer(PlainRepr, w.VBox):
         self.prev_button.on_click(lambda _b: self.turn(-1))
         self.next_button.on_click(lambda _b: self.turn(1))
         self.add_button.on_click(lambda _b: self.add_selected())
+        self.examples_button.on_click(lambda _b: self.add_examples())
         self.save_button.on_click(lambda _b: self.save())
 
         super().__init__([
@@ -152,7 +155,7 @@ class PartnerExplorer(PlainRepr, w.VBox):
             w.HBox([self.prev_button, self.page_label, self.next_button]),
             self.chart, self.map, self.what_if, self.what_if_out,
             heading(t("m4.shortlist.title"), 4), w.HTML(f"<p>{html.escape(t('m4.shortlist.intro'))}</p>"),
-            w.HBox([self.add_choice, self.add_button]), self.shortlist_box, self.shortlist_rules,
+            w.HBox([self.add_choice, self.add_button]), self.examples_button, self.shortlist_box, self.shortlist_rules,
             w.HBox([self.save_button]), self.save_status,
         ])
         self.add_class("mpl-partner-explorer")
@@ -212,7 +215,7 @@ class PartnerExplorer(PlainRepr, w.VBox):
             self.matches.layout.display = "none"
             show(self.home_error, input_error(t("m4.home.error.no_match", query=query)))
             return
-        exact = [p for p in found if model.fold(query) in {model.fold(p.name), model.fold(p.name_uk)}]
+        exact = model.exact_matches(query)
         if len(found) == 1 or len(exact) == 1:
             self.matches.layout.display = "none"
             self._set_home(exact[0] if len(exact) == 1 else found[0])
@@ -413,7 +416,9 @@ class PartnerExplorer(PlainRepr, w.VBox):
         for factor, ids in model.sensitivity(self._pool, self.what_if.value):
             names = ", ".join(model.place(g).name for g in ids) or t("m4.whatif.none")
             lines.append(f"<li>{html.escape(t('m4.whatif.line', factor=f'{factor:g}', names=names))}</li>")
-        self.what_if_out.value = f"<p>{html.escape(t('m4.whatif.intro'))}</p><ul>{''.join(lines)}</ul>"
+        _, from_average = model.sensitivity_base(self._pool, self.what_if.value)
+        intro = t("m4.whatif.intro_zero" if from_average else "m4.whatif.intro")
+        self.what_if_out.value = f"<p>{html.escape(intro)}</p><ul>{''.join(lines)}</ul>"
 
     # -- the shortlist --------------------------------------------------------------------
     def add_selected(self) -> None:
@@ -424,11 +429,27 @@ class PartnerExplorer(PlainRepr, w.VBox):
         if gid in self.shortlist:
             show(self.save_status, input_error(t("m4.shortlist.already", town=model.place(gid).name)))
             return
-        self.shortlist.append(int(gid))
-        self.soft.setdefault(int(gid), {c: 0 for c in model.soft_codes()})
+        illustrative = self._add(int(gid))
         self.render_shortlist()
         self.render_map()
-        show(self.save_status, info(t("m4.shortlist.added", town=model.place(gid).name)))
+        key = "m4.shortlist.added_illustrative" if illustrative else "m4.shortlist.added"
+        show(self.save_status, info(t(key, town=model.place(gid).name)))
+
+    def _add(self, gid: int) -> bool:
+        """Put a town on the shortlist; True if it came with illustrative default scores."""
+        self.shortlist.append(gid)
+        example = model.profiles().get(gid)
+        self.soft.setdefault(gid, dict(example) if example else {c: 0 for c in model.soft_codes()})
+        return example is not None
+
+    def add_examples(self) -> None:
+        """Add the example candidates, with their illustrative scores (labelled as such)."""
+        added = [g for g in model.profiles() if g not in self.shortlist]
+        for gid in added:
+            self._add(gid)
+        self.render_shortlist()
+        self.render_map()
+        show(self.save_status, info(t("m4.shortlist.examples_added", count=len(added))))
 
     def remove(self, gid: int) -> None:
         self.shortlist = [g for g in self.shortlist if g != gid]
@@ -502,6 +523,25 @@ class PartnerExplorer(PlainRepr, w.VBox):
             show(self.save_status, input_error(t("core.store.cannot_write", error=err.strerror or str(err))))
             return
         show(self.save_status, Message("saved", t("m4.shortlist.saved", count=len(self.shortlist))))
+
+
+def cases_table() -> str:
+    """The real partnership cases, each with its date and a link to its source."""
+    keys = ("ukrainian_side", "partner_side", "what_happened", "date", "source")
+    head = "".join(f"<th scope='col'>{html.escape(t(f'm4.case.{k}'))}</th>" for k in keys)
+    body = []
+    for r in model.cases().itertuples():
+        link = f"<a href='{html.escape(r.url, quote=True)}' target='_blank' rel='noopener'>{html.escape(r.source)}</a>"
+        cells = [html.escape(r.ukrainian_side), html.escape(f"{r.partner_side} ({r.partner_country})"),
+                 html.escape(r.what_happened), html.escape(r.date or t("m4.case.no_date")), link]
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return (f"<table class='mpl-table'><caption>{html.escape(t('m4.case.caption'))}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def cases() -> w.HTML:
+    """Real partnerships since 2022, as a table with sources."""
+    return mark_data(w.HTML(cases_table()))
 
 
 def ranking_table(rows: pd.DataFrame) -> str:

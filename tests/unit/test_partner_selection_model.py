@@ -169,19 +169,19 @@ def test_find_one_no_match():
 def test_find_one_ambiguous_village_name(query):
     ua = model.places()[model.places()["country"] == "UA"]
     q = model.fold(query)
-    same_name = sum(q in {model.fold(n), model.fold(u or "")} for n, u in zip(ua["name"], ua["name_uk"], strict=True))
+    # every name of a place counts (GeoNames name, Ukrainian form, other search names)
+    names = (ua["name"] + "|" + ua["name_uk"].fillna("") + "|" + ua["search_names"].fillna("")).str.split("|")
+    same_name = sum(q in {model.fold(n) for n in ns} for ns in names)
     assert same_name >= 2  # the premise: several villages carry this exact name
     with pytest.raises(model.ModelInputError) as err:
         model.find_one(query)
     assert err.value.code == "ambiguous"
-    assert err.value.params["count"] == min(same_name, 50)
+    assert err.value.params["count"] == same_name
 
 
-@pytest.mark.xfail(strict=True, reason="find_one ignores the other names search() ranks as exact: "
-                                        "«Одесса» names only Odesa, yet it reports 'ambiguous'")
 def test_find_one_accepts_the_one_exact_match_on_another_name():
     # search() puts Odesa alone in the exact tier («одесса» is one of its names); Nova Odesa
-    # only contains it («Новая Одесса»). find_one compares with name / name_uk only.
+    # only contains it («Новая Одесса»).
     assert [p.geonameid for p in model.search("Одесса")][0] == 698740
     assert model.find_one("Одесса").geonameid == 698740
 
@@ -641,12 +641,17 @@ def test_sensitivity_with_nothing_left_to_rank(chortkiv):
     assert len(result[1][1]) == 5
 
 
-@pytest.mark.xfail(strict=True, reason="sensitivity() replaces a zero weight by 0.1 * factor, so the "
-                                        "'x 1' line is not the current ranking when the weight is 0")
-def test_sensitivity_factor_one_is_the_ranking_when_the_weight_is_zero(chortkiv):
-    p = model.pool(chortkiv, model.Settings(weights={**model.default_weights(), "C7": 0.0}))
+def test_sensitivity_of_a_zero_weight_starts_from_the_current_ranking(chortkiv):
+    # with a weight of 0 the factors multiply the average of the other weights: x 0 is now
+    weights = {**model.default_weights(), "C7": 0.0}
+    p = model.pool(chortkiv, model.Settings(weights=weights))
     top5 = model.rank_pool(p, top=5)["geonameid"].tolist()
-    assert dict(model.sensitivity(p, "C7"))[1.0] == top5
+    result = dict(model.sensitivity(p, "C7"))
+    assert result[0.0] == top5
+    average = (weights["C4"] + weights["C8"]) / 2
+    assert model.sensitivity_base(p, "C7") == (pytest.approx(average), True)
+    doubled = model.rank(p.frame, {**weights, "C7": 2 * average}, model.measured_codes(), top=5)
+    assert result[2.0] == doubled["geonameid"].tolist()
 
 
 # -- the tasks ------------------------------------------------------------------------------

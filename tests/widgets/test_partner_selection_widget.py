@@ -209,3 +209,22 @@ def test_a_corrected_population_changes_comparable_scale(ex):
     assert abs(top["C7"] - model.population_ratio(60000, [top["population"]])[0]) < 1e-9
     ex.population.value = "many"
     assert "whole number" in text_of(ex.home_error.value)
+
+
+def test_example_candidates_come_with_labelled_illustrative_scores(ex):
+    ex.examples_button.click()
+    assert set(model.profiles()) <= set(ex.shortlist)
+    assert "illustrative" in text_of(ex.save_status.value) and "not facts" in text_of(ex.save_status.value)
+    przemysl = 761168
+    assert ex.soft[przemysl] == model.profiles()[przemysl]
+    ex.examples_button.click()  # a second press adds nothing twice
+    assert len(ex.shortlist) == len(set(ex.shortlist))
+
+
+def test_cases_table_lists_every_case_with_its_source():
+    from exercises.partner_selection.widget import cases
+
+    table = cases().value
+    for row in model.cases().itertuples():
+        assert row.url.replace("&", "&amp;") in table
+    assert "15 Mar 2023" in table and "Wrocław" in table

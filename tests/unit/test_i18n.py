@@ -55,6 +55,11 @@ def test_keys_built_from_data_and_tasks_exist():
     needed |= {f"m1.q3.why_not.{o}" for o in tasks.QUOTE_OPTIONS if o != "date_and_source"}
     for task in load_all():
         needed |= {task.title, task.solution_key, *task.hints}
+    from exercises.budgeting import model as budget_model
+
+    needed |= {f"b.category.{c}" for c in budget_model.categories().index}
+    needed |= {f"b.rule.{k}" for k in budget_model.funding_rules()["kind"]}
+    needed |= {f"b.payer.{p}" for p in budget_model.PAYERS}
     assert sorted(needed - ENGLISH.keys()) == []
 
 

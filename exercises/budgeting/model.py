@@ -404,3 +404,58 @@ def lines_from(raws: Iterable[Mapping[str, object]]) -> tuple[list[Line], dict[i
         except BudgetInputError as err:
             bad[i] = err
     return good, bad
+
+
+@dataclass(frozen=True)
+class SavedBudget:
+    """A budget as saved by the planner, read back for other labs (the reporting dossier)."""
+
+    lines: list[Line]
+    bad_lines: dict[int, BudgetInputError]
+    rates: dict[str, Rate]
+    nbu: Rate | None
+    project: Project | None
+
+    @property
+    def complete(self) -> bool:
+        """Every line readable and every currency with a rate: safe to total or export."""
+        return (not self.bad_lines and self.project is not None
+                and all(line.currency == "EUR" or line.currency in self.rates for line in self.lines))
+
+
+def read_saved(state: Mapping[str, object]) -> SavedBudget:
+    """Rebuild lines, rates and project from the planner's saved state; what cannot be read is
+    left out of ``lines``/``rates`` and reported through ``complete``, never guessed."""
+    lines, bad = lines_from(state.get("lines") or [])
+    entered = state.get("rates") or {}
+    rates: dict[str, Rate] = {}
+    nbu = None
+    if entered.get("inforeuro_uah"):
+        try:
+            rates["UAH"] = entered_rate("UAH", entered["inforeuro_uah"], "inforeuro")
+        except BudgetInputError:
+            pass
+    if entered.get("nbu_uah"):
+        try:
+            nbu = entered_rate("UAH", entered["nbu_uah"], "nbu")
+        except BudgetInputError:
+            pass
+    for currency in sorted({line.currency for line in lines} - {"EUR", "UAH"}):
+        try:
+            rates[currency] = ecb_average(currency, date.fromisoformat(entered["start"]),
+                                          date.fromisoformat(entered["end"]))[0]
+        except (BudgetInputError, KeyError, ValueError, TypeError):
+            pass
+    raw = state.get("project") or {}
+    try:
+        countries = tuple(str(c).upper() for c in raw.get("countries") or ())
+        table = data.load("countries").set_index("code")
+        eu = sum(1 for c in set(countries) if c in table.index and bool(table.loc[c, "eu_member"]))
+        whole = {k: int(parse_decimal(raw.get(k, 0), k)) for k in ("participants", "invited", "months")}
+        project = Project(str(raw.get("funding_line", "own")), whole["participants"], whole["invited"],
+                          whole["months"], countries, eu, parse_decimal(raw.get("requested", 0), "requested"))
+        if project.funding_line not in funding_lines().index:
+            project = None
+    except (BudgetInputError, ValueError):
+        project = None
+    return SavedBudget(lines, bad, rates, nbu, project)

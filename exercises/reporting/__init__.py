@@ -1,0 +1,13 @@
+"""Module 8 lab: monitoring, evaluation and reporting, and the partnership dossier."""
+
+from exercises.reporting import tasks
+from exercises.reporting.widget import (
+    builder,
+    due_date_exercise,
+    evidence_exercise,
+    indicator_kinds_exercise,
+    logframe_exercise,
+)
+
+__all__ = ["builder", "due_date_exercise", "evidence_exercise", "indicator_kinds_exercise", "logframe_exercise",
+           "tasks"]

@@ -121,7 +121,8 @@ def dossier() -> float:
     from exercises.reporting.widget import progress_chart
 
     ids = [761168, 724144, 665850, 618120, 765876, 3081368] * 4
-    store.put_work("partner_selection", "explorer", {"shortlist": ids[:20], "shortlist_names": [str(i) for i in ids[:20]],
+    store.put_work("partner_selection", "explorer", {"shortlist": ids[:20],
+                                                     "shortlist_names": [str(i) for i in ids[:20]],
                                                      "soft": {str(i): {"C1": 2} for i in ids[:20]}})
     lines = [dict(budget.EXAMPLE_LINES[i % 4]) for i in range(300)]  # EUR and PLN lines
     store.put_work("budgeting", "budget", {"lines": lines, "project": {"funding_line": "own", "participants": "0",

@@ -10,3 +10,10 @@ from exercises.partner_selection.widget import (
 )
 
 __all__ = ["cases", "eligibility_exercise", "explorer", "ranking_exercise", "shortlist_exercise", "tasks"]
+
+
+def quiz():
+    """This module's concept-check quiz (works without a kernel, also in the book)."""
+    from exercises.core.quiz import quiz as _quiz
+
+    return _quiz("partner_selection")

@@ -11,3 +11,10 @@ from exercises.reporting.widget import (
 
 __all__ = ["builder", "due_date_exercise", "evidence_exercise", "indicator_kinds_exercise", "logframe_exercise",
            "tasks"]
+
+
+def quiz():
+    """This module's concept-check quiz (works without a kernel, also in the book)."""
+    from exercises.core.quiz import quiz as _quiz
+
+    return _quiz("reporting")

@@ -30,14 +30,15 @@ _pending_notices: list[str] = []
 
 
 def work_dir() -> Path:
-    """Where the trainee's work lives: ``$MUNICIPAL_LAB_WORK_DIR``, else ``my_work/`` at the
-    course root (next to ``_toc.yml``), else ``my_work/`` in the current folder."""
+    """Where the trainee's work lives: ``$MUNICIPAL_LAB_WORK_DIR``; else ``my_work/`` at the
+    course root (next to ``_toc.yml``) when the trainee may write there; else ``~/my_work``
+    (a course installed for everyone on a hub is not the trainee's to write in)."""
     override = os.environ.get(WORK_DIR_ENV, "").strip()
     if override:
         return Path(override).expanduser()
-    if (_COURSE_ROOT / "_toc.yml").exists():
+    if (_COURSE_ROOT / "_toc.yml").exists() and os.access(_COURSE_ROOT, os.W_OK):
         return _COURSE_ROOT / "my_work"
-    return Path.cwd() / "my_work"
+    return Path.home() / "my_work"
 
 
 def portfolio_path() -> Path:

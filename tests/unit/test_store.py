@@ -85,4 +85,12 @@ def test_progress_survives_an_unwritable_folder_with_a_notice(monkeypatch):
 
 def test_work_dir_defaults_to_my_work_at_the_course_root(monkeypatch):
     monkeypatch.delenv(store.WORK_DIR_ENV)
+    monkeypatch.setattr(store.os, "access", lambda path, mode: True)
     assert store.work_dir() == store._COURSE_ROOT / "my_work"
+
+
+def test_work_dir_falls_back_to_home_when_the_course_is_read_only(monkeypatch, tmp_path):
+    monkeypatch.delenv(store.WORK_DIR_ENV)
+    monkeypatch.setattr(store.os, "access", lambda path, mode: False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert store.work_dir() == tmp_path / "my_work"

@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from exercises.assistance import model, tasks
 from exercises.core.i18n import t
-from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, heading, mark_data, notices_html
+from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, dropdown_exercise, heading, mark_data, notices_html
 
 
 def regime_name(regime: str) -> str:
@@ -61,17 +61,8 @@ def regimes_overview() -> RegimesOverview:
 
 def classify_deliveries() -> ExercisePanel:
     """Exercise 1: a dropdown for each delivery, then Check."""
-    choices = [(t("m7.choose"), None)] + [(regime_name(r), r) for r in model.regime_ids()]
-    rows: list[w.Widget] = []
-    pickers: dict[str, w.Dropdown] = {}
-    for did in tasks.DELIVERIES:
-        rows.append(w.HTML(f"<p><strong>({did})</strong> {html.escape(t(f'm7.q1.delivery.{did}'))}</p>"))
-        pickers[did] = w.Dropdown(options=choices, value=None, description=f"({did})", style=WIDE,
-                                  layout=w.Layout(width="max-content"))
-        rows.append(pickers[did])
-    panel = ExercisePanel(tasks.q1, rows, lambda: {d: p.value for d, p in pickers.items()}, intro=t("m7.q1.prompt"))
-    panel.pickers = pickers
-    return panel
+    return dropdown_exercise(tasks.q1, [(did, t(f"m7.q1.delivery.{did}")) for did in tasks.DELIVERIES],
+                             [(regime_name(r), r) for r in model.regime_ids()], t("m7.choose"), t("m7.q1.prompt"))
 
 
 def next_steps() -> ExercisePanel:

@@ -111,6 +111,24 @@ class ExercisePanel(PlainRepr, w.VBox):
         show(self.feedback, self.task.solution())
 
 
+def dropdown_exercise(task: Task, items: Sequence[tuple[str, str]], choices: Sequence[tuple[str, Any]],
+                      choose_label: str, intro: str | None = None) -> ExercisePanel:
+    """One labelled dropdown per item, e.g. "(a)" under the text of case (a), then Check. The
+    answer is ``{item id: chosen value}``; nothing is chosen at first. ``panel.pickers`` gives
+    the dropdowns by item id (for tests and callers)."""
+    options = [(choose_label, None), *choices]
+    rows: list[w.Widget] = []
+    pickers: dict[str, w.Dropdown] = {}
+    for key, text in items:
+        rows.append(w.HTML(f"<p><strong>({html.escape(str(key))})</strong> {html.escape(text)}</p>"))
+        pickers[key] = w.Dropdown(options=options, value=None, description=f"({key})", style=WIDE,
+                                  layout=w.Layout(width="max-content"))
+        rows.append(pickers[key])
+    panel = ExercisePanel(task, rows, lambda: {k: p.value for k, p in pickers.items()}, intro)
+    panel.pickers = pickers
+    return panel
+
+
 def choice_panel(task: Task, options: Sequence[tuple[str, Any]], intro: str | None = None) -> ExercisePanel:
     """A one-answer multiple-choice exercise (radio buttons, nothing selected at first)."""
     radios = w.RadioButtons(options=list(options), value=None, description=t("core.panel.your_answer"),

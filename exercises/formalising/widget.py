@@ -14,7 +14,16 @@ import ipywidgets as w
 from exercises.core import store
 from exercises.core.feedback import Message, info, input_error
 from exercises.core.i18n import t
-from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, heading, mark_data, notices_html, show
+from exercises.core.panels import (
+    WIDE,
+    ExercisePanel,
+    PlainRepr,
+    dropdown_exercise,
+    heading,
+    mark_data,
+    notices_html,
+    show,
+)
 from exercises.formalising import export, model, tasks
 
 LAB = "formalising"
@@ -230,24 +239,10 @@ def outline_builder() -> OutlineBuilder:
 
 
 # -- exercise panels -------------------------------------------------------------------------
-def _pickers(keys: dict[str, str], prefix: str, choices: list[tuple[str, Any]]) -> tuple[list[w.Widget], dict]:
-    rows: list[w.Widget] = []
-    pickers: dict[str, w.Dropdown] = {}
-    for key in keys:
-        rows.append(w.HTML(f"<p><strong>({key})</strong> {html.escape(t(f'{prefix}.{key}'))}</p>"))
-        pickers[key] = w.Dropdown(options=choices, value=None, description=f"({key})", style=WIDE,
-                                  layout=w.Layout(width="max-content"))
-        rows.append(pickers[key])
-    return rows, pickers
-
-
 def document_choice() -> ExercisePanel:
     """Exercise 1: which document fits each situation?"""
-    choices = [(t("m5.choose"), None)] + [(kind_name(d), d) for d in model.doc_types()]
-    rows, pickers = _pickers(tasks.SITUATIONS, "m5.q1.situation", choices)
-    panel = ExercisePanel(tasks.q1, rows, lambda: {k: p.value for k, p in pickers.items()}, intro=t("m5.q1.prompt"))
-    panel.pickers = pickers
-    return panel
+    return dropdown_exercise(tasks.q1, [(k, t(f"m5.q1.situation.{k}")) for k in tasks.SITUATIONS],
+                             [(kind_name(d), d) for d in model.doc_types()], t("m5.choose"), t("m5.q1.prompt"))
 
 
 def given_outline_html() -> str:
@@ -281,11 +276,8 @@ def missing_clause() -> ExercisePanel:
 
 def who_does_what() -> ExercisePanel:
     """Exercise 3: who drafts, decides, signs, oversees and approves?"""
-    choices = [(t("m5.choose"), None)] + [(t(f"m5.actor.{a}"), a) for a in tasks.ACTORS]
-    rows, pickers = _pickers(tasks.STEPS, "m5.q3.step", choices)
-    panel = ExercisePanel(tasks.q3, rows, lambda: {k: p.value for k, p in pickers.items()}, intro=t("m5.q3.prompt"))
-    panel.pickers = pickers
-    return panel
+    return dropdown_exercise(tasks.q3, [(k, t(f"m5.q3.step.{k}")) for k in tasks.STEPS],
+                             [(t(f"m5.actor.{a}"), a) for a in tasks.ACTORS], t("m5.choose"), t("m5.q3.prompt"))
 
 
 def cases_html(case_ids: list[str]) -> str:

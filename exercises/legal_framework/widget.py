@@ -13,7 +13,16 @@ import ipywidgets as w
 from exercises.core import clock, store
 from exercises.core.feedback import info, input_error
 from exercises.core.i18n import t
-from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, heading, mark_data, notices_html, show
+from exercises.core.panels import (
+    WIDE,
+    ExercisePanel,
+    PlainRepr,
+    dropdown_exercise,
+    heading,
+    mark_data,
+    notices_html,
+    show,
+)
 from exercises.core.tasks import AnswerError
 from exercises.legal_framework import model, tasks
 
@@ -147,18 +156,8 @@ def timeline_calculator() -> TimelineCalculator:
 
 def document_types() -> ExercisePanel:
     """Exercise 1: a dropdown for each described document, then Check."""
-    choices = [(t("m2.choose"), None)] + [(t(f"m2.doc.{k}"), k) for k in tasks.DOC_TYPES]
-    pickers = {}
-    rows = []
-    for case in tasks.DOCUMENTS:
-        pickers[case] = w.Dropdown(options=choices, value=None, description=f"({case})", style=WIDE,
-                                   layout=w.Layout(width="max-content"))
-        rows.append(w.HTML(f"<p><strong>({case})</strong> {html.escape(t(f'm2.q1.case.{case}'))}</p>"))
-        rows.append(pickers[case])
-    panel = ExercisePanel(tasks.q1, rows, lambda: {c: p.value for c, p in pickers.items()},
-                          intro=t("m2.q1.prompt"))
-    panel.pickers = pickers
-    return panel
+    return dropdown_exercise(tasks.q1, [(case, t(f"m2.q1.case.{case}")) for case in tasks.DOCUMENTS],
+                             [(t(f"m2.doc.{k}"), k) for k in tasks.DOC_TYPES], t("m2.choose"), t("m2.q1.prompt"))
 
 
 def latest_date_exercise() -> ExercisePanel:

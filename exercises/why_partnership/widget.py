@@ -13,7 +13,17 @@ import pandas as pd
 from exercises.core import charts
 from exercises.core.feedback import info, input_error
 from exercises.core.i18n import t
-from exercises.core.panels import WIDE, ExercisePanel, PlainRepr, choice_panel, heading, mark_data, notices_html, show
+from exercises.core.panels import (
+    WIDE,
+    ExercisePanel,
+    PlainRepr,
+    choice_panel,
+    dropdown_exercise,
+    heading,
+    mark_data,
+    notices_html,
+    show,
+)
 from exercises.why_partnership import model, tasks
 
 
@@ -108,18 +118,8 @@ def explorer() -> Explorer:
 
 def cooperation_kinds() -> ExercisePanel:
     """Exercise 1: a dropdown for each scenario, then Check."""
-    choices = [(t("m1.q1.choose"), None)] + [(t(f"m1.kind.{k}"), k) for k in tasks.KINDS]
-    pickers = {}
-    rows = []
-    for sid in tasks.SCENARIOS:
-        pickers[sid] = w.Dropdown(options=choices, value=None, description=f"({sid})", style=WIDE,
-                                  layout=w.Layout(width="max-content"))
-        rows.append(w.HTML(f"<p><strong>({sid})</strong> {html.escape(t(f'm1.q1.scenario.{sid}'))}</p>"))
-        rows.append(pickers[sid])
-    panel = ExercisePanel(tasks.q1, rows, lambda: {s: p.value for s, p in pickers.items()},
-                          intro=t("m1.q1.prompt"))
-    panel.pickers = pickers
-    return panel
+    return dropdown_exercise(tasks.q1, [(sid, t(f"m1.q1.scenario.{sid}")) for sid in tasks.SCENARIOS],
+                             [(t(f"m1.kind.{k}"), k) for k in tasks.KINDS], t("m1.q1.choose"), t("m1.q1.prompt"))
 
 
 def quoting_figures() -> ExercisePanel:

@@ -188,6 +188,7 @@ class PartnerExplorer(PlainRepr, w.VBox):
         finally:
             self._busy = False
         self.refresh()
+        self.render_shortlist()  # the saved towns, with their scores and Remove buttons
 
     def state(self) -> dict[str, Any]:
         return {

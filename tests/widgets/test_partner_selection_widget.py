@@ -228,3 +228,15 @@ def test_cases_table_lists_every_case_with_its_source():
     for row in model.cases().itertuples():
         assert row.url.replace("&", "&amp;") in table
     assert "15 Mar 2023" in table and "Wrocław" in table
+
+
+def test_a_reopened_explorer_shows_the_saved_towns_as_rows(ex):
+    ex.examples_button.click()
+    ex.save_button.click()
+    again = explorer()
+    rows = again.shortlist_box.children[1:]  # the first row is the header
+    assert len(rows) == len(again.shortlist) > 0
+
+
+def test_a_fresh_explorer_says_the_shortlist_is_empty(ex):
+    assert "Your shortlist is empty" in text_of(ex.shortlist_box.children[0].value)

@@ -132,6 +132,32 @@ def build_report(portfolio: dict[str, Any], chart_png: bytes | None, chart_alt: 
     return doc, missing
 
 
+def preview_html(document: Document) -> str:
+    """The report as simple HTML, in document order (headings, paragraphs, tables; a note where
+    the chart goes), so the trainee sees what the Word file will hold before exporting."""
+    import html
+
+    from docx.table import Table
+
+    parts = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            rows = ["<tr>" + "".join(f"<td>{html.escape(cell.text)}</td>" for cell in row.cells) + "</tr>"
+                    for row in block.rows]
+            parts.append(f"<table class='mpl-table'>{''.join(rows)}</table>")
+            continue
+        style = block.style.name if block.style is not None else ""
+        if block._p.xpath(".//wp:docPr"):
+            parts.append(f"<p><em>[{html.escape(t('r.preview.chart'))}]</em></p>")
+        elif style == "Title":
+            parts.append(f"<h3>{html.escape(block.text)}</h3>")
+        elif style.startswith("Heading"):
+            parts.append(f"<h4>{html.escape(block.text)}</h4>")
+        elif block.text.strip():
+            parts.append(f"<p>{html.escape(block.text)}</p>")
+    return "".join(parts)
+
+
 def export_dossier(portfolio: dict[str, Any], chart_png: bytes | None = None, chart_alt: str = "") -> Dossier:
     """Write the report (and the budget workbook, when a budget is saved) into my_work/exports;
     never over an existing file."""

@@ -139,6 +139,9 @@ class ReportBuilder(PlainRepr, w.VBox):
         self.due = w.HTML()
         # save, export
         self.save_button = w.Button(description=t("r.save"), icon="save", button_style="primary")
+        self.preview_button = w.Button(description=t("r.preview.button"), icon="eye")
+        self.preview = mark_data(w.HTML())  # the trainee's own texts, as the report will show them
+        self.preview_button.on_click(lambda _b: self.show_preview())
         self.export_button = w.Button(description=t("r.export"), icon="file-word-o")
         self.status = w.HTML()
         self.links = w.HTML()
@@ -154,7 +157,8 @@ class ReportBuilder(PlainRepr, w.VBox):
             heading(t("r.section.evidence"), 4), w.HTML(f"<p>{html.escape(t('r.evidence.note'))}</p>"),
             *self.evidence.values(), self.evidence_status,
             heading(t("r.section.aid"), 4), w.HTML(f"<p>{html.escape(t('r.aid.intro'))}</p>"), self.cleared, self.due,
-            w.HBox([self.save_button, self.export_button]), self.status, self.links,
+            w.HBox([self.save_button, self.preview_button, self.export_button]), self.status, self.links,
+            self.preview,
         ])
         self.add_class("mpl-report-builder")
         self.build_finance()
@@ -354,6 +358,14 @@ class ReportBuilder(PlainRepr, w.VBox):
             show(self.status, input_error(t("core.store.cannot_write", error=err.strerror or str(err))))
             return
         show(self.status, Message("saved", t("r.saved")))
+
+    def show_preview(self) -> None:
+        """Save, then show the report as the dossier will hold it."""
+        self.save()
+        png, alt = getattr(self, "_chart", (None, ""))
+        document, _missing = export.build_report(store.load(), png, alt)
+        self.preview.value = (f"<div class='mpl-report-preview' style='border:1px solid #d0d7de;padding:8px'>"
+                              f"{export.preview_html(document)}</div>")
 
     def export(self) -> None:
         self.save()

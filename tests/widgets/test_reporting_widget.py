@@ -141,3 +141,15 @@ def test_exercise_panels():
     for box in boxes:
         box.value = box.description.startswith(("Signed", "Financial", "Event details"))
     assert "Correct" in _check(q4)
+
+
+def test_preview_shows_the_report_as_the_dossier_will_hold_it(b):
+    b.sections["result"].children[0].text.value = "Staff trained <b>now</b>"
+    b.preview_button.click()
+    shown = text_of(b.preview.value)
+    for heading in ("Partnership dossier", "1. Partners", "2. Logical framework", "3. Indicators", "4. Finances",
+                    "5. Evidence package"):
+        assert heading in shown
+    assert "Staff trained <b>now</b>" in shown  # the trainee's text, escaped, not markup
+    assert "indicator chart" in shown
+    assert store.get_work("reporting", "report")["logframe"]["result"][0]["text"] == "Staff trained <b>now</b>"

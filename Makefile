@@ -92,7 +92,7 @@ lint: $(STAMP)
 # Re-pin after editing requirements.in / requirements-dev.in (needs the network to PyPI).
 requirements: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --no-annotate --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	sed -i 's#^-e file:.*#-e .#' requirements.txt
 	grep -v '^-e' requirements.txt > .constraints.tmp
 	sed 's#^-c requirements.txt#-c .constraints.tmp#' requirements-dev.in > .requirements-dev.tmp.in

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from exercises.assistance import model
 from exercises.core.i18n import t
-from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task
+from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task, grade_classification, item_labels
 
 LAB = "assistance"
 
@@ -26,12 +26,9 @@ DELIVERIES = {
 
 
 def _check_deliveries(answer: object) -> Outcome:
-    if not isinstance(answer, dict):
-        raise AnswerError(t("m7.q1.wrong_form"))
-    unanswered = [d for d in DELIVERIES if answer.get(d) not in model.regime_ids()]
+    unanswered, wrong = grade_classification(answer, DELIVERIES, model.regime_ids(), "m7.q1.wrong_form")
     if unanswered:
-        return Incorrect(t("m7.q1.missing", deliveries=", ".join(f"({d})" for d in unanswered)))
-    wrong = [d for d, regime in DELIVERIES.items() if answer[d] != regime]
+        return Incorrect(t("m7.q1.missing", deliveries=item_labels(unanswered)))
     if not wrong:
         return Correct(t("m7.q1.correct"))
     features = "\n".join(f"({d}) {t('m7.q1.deciding', feature=t(f'm7.q1.feature.{d}'))}" for d in wrong)

@@ -8,7 +8,7 @@ kept by hand.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +74,23 @@ class NotAttempted(Outcome):
 
 class AnswerError(ValueError):
     """Raised by a checker when the answer has the wrong form (text where a number is due...)."""
+
+
+def grade_classification(answer: Any, expected: Mapping[str, Any], allowed: Collection[Any],
+                         wrong_form_key: str) -> tuple[list[str], list[str]]:
+    """For exercises that sort items into categories (``{item id: category}``): the items not yet
+    answered with an allowed category, and the items answered wrongly. Raises ``AnswerError``
+    (``wrong_form_key``) when the answer is not such a mapping. Each lab words the feedback."""
+    if not isinstance(answer, Mapping):
+        raise AnswerError(t(wrong_form_key))
+    unanswered = [k for k in expected if answer.get(k) not in allowed]
+    wrong = [k for k, v in expected.items() if k not in unanswered and answer[k] != v]
+    return unanswered, wrong
+
+
+def item_labels(ids: Sequence[str]) -> str:
+    """Item ids as a trainee reads them in feedback: "(a), (c)"."""
+    return ", ".join(f"({i})" for i in ids)
 
 
 @dataclass(eq=False)

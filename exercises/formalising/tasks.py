@@ -9,7 +9,7 @@ course data through the model, so a trainer who changes the data changes the ans
 from __future__ import annotations
 
 from exercises.core.i18n import t
-from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task
+from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task, grade_classification, item_labels
 from exercises.formalising import model
 
 LAB = "formalising"
@@ -19,12 +19,9 @@ SITUATIONS = {"a": "letter_of_intent", "b": "memorandum", "c": "agreement", "d":
 
 
 def _check_documents(answer: object) -> Outcome:
-    if not isinstance(answer, dict):
-        raise AnswerError(t("m5.q1.wrong_form"))
-    unanswered = [s for s in SITUATIONS if answer.get(s) not in model.doc_types()]
+    unanswered, wrong = grade_classification(answer, SITUATIONS, model.doc_types(), "m5.q1.wrong_form")
     if unanswered:
-        return Incorrect(t("m5.q1.missing", situations=", ".join(f"({s})" for s in unanswered)))
-    wrong = [s for s, kind in SITUATIONS.items() if answer[s] != kind]
+        return Incorrect(t("m5.q1.missing", situations=item_labels(unanswered)))
     if not wrong:
         return Correct(t("m5.q1.correct"))
     cues = "\n".join(f"({s}) {t(f'm5.q1.cue.{s}')}" for s in wrong)
@@ -133,12 +130,9 @@ STEPS = {
 
 
 def _check_roles(answer: object) -> Outcome:
-    if not isinstance(answer, dict):
-        raise AnswerError(t("m5.q3.wrong_form"))
-    unanswered = [s for s in STEPS if answer.get(s) not in ACTORS]
+    unanswered, wrong = grade_classification(answer, STEPS, ACTORS, "m5.q3.wrong_form")
     if unanswered:
-        return Incorrect(t("m5.q3.missing", steps=", ".join(f"({s})" for s in unanswered)))
-    wrong = [s for s, actor in STEPS.items() if answer[s] != actor]
+        return Incorrect(t("m5.q3.missing", steps=item_labels(unanswered)))
     if not wrong:
         return Correct(t("m5.q3.correct"))
     cues = "\n".join(f"({s}) {t(f'm5.q3.cue.{s}')}" for s in wrong)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from exercises.core.i18n import t
-from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task
+from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task, grade_classification, item_labels
 from exercises.legal_framework import model
 
 LAB = "legal_framework"
@@ -29,12 +29,9 @@ DOCUMENTS = {
 
 
 def _check_documents(answer: object) -> Outcome:
-    if not isinstance(answer, dict):
-        raise AnswerError(t("m2.q1.wrong_form"))
-    missing = [d for d in DOCUMENTS if answer.get(d) not in DOC_TYPES]
+    missing, wrong = grade_classification(answer, DOCUMENTS, DOC_TYPES, "m2.q1.wrong_form")
     if missing:
-        return Incorrect(t("m2.q1.missing", cases=", ".join(f"({d})" for d in missing)))
-    wrong = [d for d, kind in DOCUMENTS.items() if answer[d] != kind]
+        return Incorrect(t("m2.q1.missing", cases=item_labels(missing)))
     if not wrong:
         return Correct(t("m2.q1.correct"))
     lines = [t("m2.q1.some_wrong", right=len(DOCUMENTS) - len(wrong), total=len(DOCUMENTS))]

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from exercises.core.i18n import has, t
-from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task
+from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task, grade_classification
 from exercises.reporting import model
 
 LAB = "reporting"
@@ -73,12 +73,9 @@ Q2 = {"events": "output", "visits": "output", "applications_submitted": "output"
 
 
 def _check_q2(answer: object) -> Outcome:
-    if not isinstance(answer, dict):
-        raise AnswerError(t("r.q2.wrong_form"))
-    missing = [k for k in Q2 if answer.get(k) not in model.KINDS]
+    missing, wrong = grade_classification(answer, Q2, model.KINDS, "r.q2.wrong_form")
     if missing:
         return Incorrect(t("r.q2.missing", count=len(missing)))
-    wrong = [k for k, v in Q2.items() if answer[k] != v]
     if wrong:
         return Incorrect(t("r.q2.some_wrong", right=len(Q2) - len(wrong), total=len(Q2),
                            items="; ".join(t(f"r.q2.item.{k}") for k in wrong)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from exercises.core.i18n import t
-from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task
+from exercises.core.tasks import AnswerError, Correct, Incorrect, Outcome, Task, grade_classification, item_labels
 
 LAB = "why_partnership"
 
@@ -19,16 +19,13 @@ SCENARIOS = {"a": "imc", "b": "cbc", "c": "c2c", "d": "c2c"}
 
 
 def _check_kinds(answer: object) -> Outcome:
-    if not isinstance(answer, dict):
-        raise AnswerError(t("m1.q1.wrong_form"))
-    missing = [s for s in SCENARIOS if answer.get(s) not in KINDS]
+    missing, wrong = grade_classification(answer, SCENARIOS, KINDS, "m1.q1.wrong_form")
     if missing:
-        return Incorrect(t("m1.q1.missing", scenarios=", ".join(f"({s})" for s in missing)))
-    wrong = [s for s, kind in SCENARIOS.items() if answer[s] != kind]
+        return Incorrect(t("m1.q1.missing", scenarios=item_labels(missing)))
     if not wrong:
         return Correct(t("m1.q1.correct"))
     return Incorrect(t("m1.q1.some_wrong", right=len(SCENARIOS) - len(wrong), total=len(SCENARIOS),
-                       scenarios=", ".join(f"({s})" for s in wrong)))
+                       scenarios=item_labels(wrong)))
 
 
 q1 = Task(

@@ -147,3 +147,16 @@ def test_blank_answers(answer):
 @pytest.mark.parametrize("answer", [0, 0.0, False, "0", {"a": "x"}, [None]])
 def test_answers_that_are_not_blank(answer):
     assert not is_blank(answer)
+
+
+def test_grade_classification_separates_unanswered_from_wrong():
+    from exercises.core.tasks import grade_classification, item_labels
+
+    expected = {"a": "x", "b": "y", "c": "x"}
+    assert grade_classification({"a": "x", "b": "x", "c": None}, expected, {"x", "y"}, "m1.q1.wrong_form") \
+        == (["c"], ["b"])
+    assert grade_classification({"a": "z", "b": "y", "c": "x"}, expected, {"x", "y"}, "m1.q1.wrong_form") \
+        == (["a"], [])  # a category that is not allowed counts as not answered
+    with pytest.raises(AnswerError):
+        grade_classification(["x"], expected, {"x"}, "m1.q1.wrong_form")
+    assert item_labels(["a", "c"]) == "(a), (c)"

@@ -116,7 +116,8 @@ def _check_q3(answer: object) -> Outcome:
         return Correct(t("r.q3.correct", due=due.isoformat()))
     if given == due - timedelta(days=1):
         return Incorrect(t("r.q3.day_one"))
-    if given == Q3_CLEARED.replace(year=Q3_CLEARED.year + 1, month=(Q3_CLEARED.month + 3) % 12):
+    month = Q3_CLEARED.month + 3  # "three months later", a common shortcut for 90 days
+    if given == Q3_CLEARED.replace(year=Q3_CLEARED.year + (month - 1) // 12, month=(month - 1) % 12 + 1):
         return Incorrect(t("r.q3.months"))
     if given <= Q3_CLEARED:
         return Incorrect(t("r.q3.before"))
